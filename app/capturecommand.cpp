@@ -1,0 +1,10 @@
+#include "capturecommand.h"
+
+namespace poc::app {
+
+int runCaptureCommand(const Invocation &, AppSession &)
+{
+    return 2;
+}
+
+} // namespace poc::app

@@ -1,0 +1,10 @@
+#include "reportcommand.h"
+
+namespace poc::app {
+
+int runReportCommand(const Invocation &, AppSession &)
+{
+    return 2;
+}
+
+} // namespace poc::app
