@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QList>
+#include <QPointF>
+
+namespace poc {
+
+class EndpointTracker;
+
+// The latency history of an endpoint as chart points: x is the check time in ms since
+// the Unix epoch, y the latency in ms. Only results that received an HTTP status are
+// included, because the latency of a refused or timed-out request measures nothing.
+QList<QPointF> latencyPoints(const EndpointTracker &tracker);
+
+// Reduces `points` (sorted by x) to at most `maxPoints` by splitting them into maxPoints / 2
+// equal runs and keeping the lowest and highest point of each, in x order, so that spikes
+// survive. Returns `points` unchanged when they already fit.
+QList<QPointF> downsampleMinMax(const QList<QPointF> &points, int maxPoints);
+
+} // namespace poc
