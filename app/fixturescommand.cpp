@@ -1,5 +1,7 @@
 #include "fixturescommand.h"
 
+#include "appsession.h"
+
 #include "core/config.h"
 #include "fixtures/fixturestore.h"
 #include "fixtures/fixturetablemodel.h"
@@ -286,8 +288,10 @@ int runVerify(const Config &config, bool demo)
     KeychainSecretStore keychain(demo);
     QNetworkAccessManager network;
     FixtureVerifier verifier(table.model.get(), &keychain, config, &network);
-    if (demo)
+    if (demo) {
         verifier.setKeyFallback([] { return replica::ReplicaServer::demoApiKey(); });
+        recordDemoKeyIfMissing(*table.model);
+    }
 
     QEventLoop loop;
     std::optional<VerificationReport> report;

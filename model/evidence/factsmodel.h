@@ -14,7 +14,8 @@ class FactsModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(FactsModel)
 
 public:
-    enum Column { FactColumn, ValueColumn, AsOfColumn, AgeColumn, StateColumn, CheckedColumn, ReasonColumn, ColumnCount };
+    // State comes second so that it stays in view, and in captures, however wide the values are.
+    enum Column { FactColumn, StateColumn, ValueColumn, AsOfColumn, AgeColumn, CheckedColumn, ReasonColumn, ColumnCount };
     enum Role {
         StateRole = Qt::UserRole + 1, // int(FactState), on every column
         StaleRole,                    // bool

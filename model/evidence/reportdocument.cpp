@@ -152,8 +152,8 @@ ReportTable gapsTable(const QJsonArray &gaps)
 
 QString kibanaTotal(const QJsonObject &query)
 {
-    const QString total = field(query, u"total"_s);
-    return field(query, u"relation"_s) == u"gte"_s ? u"≥ "_s + total : total;
+    const QString total = field(query, u"total_hits"_s);
+    return field(query, u"total_relation"_s) == u"gte"_s ? u"≥ "_s + total : total;
 }
 
 ReportTable kibanaTable(const QJsonObject &kibana)
@@ -165,9 +165,9 @@ ReportTable kibanaTable(const QJsonObject &kibana)
                            u"Discover"_s, u"Error"_s};
     for (const QJsonValue &entry : kibana.value(u"queries"_s).toArray()) {
         const QJsonObject query = entry.toObject();
-        table.table.rows.append({field(query, u"title"_s), kibanaTotal(query), field(query, u"last_seen"_s),
+        table.table.rows.append({field(query, u"title"_s), kibanaTotal(query), field(query, u"last_occurrence"_s),
                                  field(query, u"from"_s), field(query, u"to"_s),
-                                 field(query, u"discover_url"_s), field(query, u"error"_s)});
+                                 field(query, u"discover_url"_s), field(query, u"message"_s)});
     }
     return table;
 }
@@ -182,7 +182,7 @@ ReportTable mimirTable(const QJsonObject &mimir)
         const QJsonObject query = entry.toObject();
         table.table.rows.append({field(query, u"title"_s), field(query, u"promql"_s), field(query, u"kind"_s),
                                  field(query, u"series_count"_s), field(query, u"explore_url"_s),
-                                 field(query, u"error"_s)});
+                                 field(query, u"message"_s)});
     }
     return table;
 }

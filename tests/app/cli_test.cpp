@@ -19,11 +19,19 @@ QJsonObject parseJson(const QByteArray &bytes)
     return document.object();
 }
 
+QStringList gapStates(const QJsonObject &snapshot)
+{
+    QStringList states;
+    for (const QJsonValue &gap : snapshot.value(QLatin1String("gaps")).toArray())
+        states.append(gap.toObject().value(QLatin1String("state")).toString());
+    return states;
+}
+
 TEST(Cli, CheckDemoListsFourEndpointsUp)
 {
     const IsolatedPaths paths;
     const auto result = runApp({QStringLiteral("check"), QStringLiteral("--demo"), QStringLiteral("--format"),
-                                QStringLiteral("json"), QStringLiteral("--scenario"), QStringLiteral("fixed")},
+                                QStringLiteral("json")},
                                paths.processEnvironment());
 
     ASSERT_FALSE(result.timedOut);
@@ -40,7 +48,23 @@ TEST(Cli, CheckDemoListsFourEndpointsUp)
     }
     EXPECT_TRUE(snapshot.value(QLatin1String("demo")).toBool());
     EXPECT_TRUE(snapshot.value(QLatin1String("generated_at")).toString().endsWith(QLatin1Char('Z')));
-    EXPECT_EQ(result.exitCode, 0) << result.standardError.toStdString();
+    EXPECT_EQ(gapStates(snapshot), (QStringList{QStringLiteral("open"), QStringLiteral("open")}));
+    EXPECT_EQ(snapshot.value(QLatin1String("fixtures")).toArray().size(), 6);
+    EXPECT_FALSE(snapshot.value(QLatin1String("facts")).toArray().isEmpty());
+    // Both category-5 gaps are open in the recorded state, so the check fails.
+    EXPECT_EQ(result.exitCode, 1);
+}
+
+TEST(Cli, CheckFixedClosesBothGaps)
+{
+    const IsolatedPaths paths;
+    const auto result = runApp({QStringLiteral("check"), QStringLiteral("--demo"), QStringLiteral("--format"),
+                                QStringLiteral("json"), QStringLiteral("--scenario"), QStringLiteral("fixed")},
+                               paths.processEnvironment());
+
+    const QJsonObject snapshot = parseJson(result.standardOutput);
+    EXPECT_EQ(gapStates(snapshot), (QStringList{QStringLiteral("closed"), QStringLiteral("closed")}));
+    EXPECT_EQ(result.exitCode, 0) << result.standardOutput.toStdString();
 }
 
 TEST(Cli, CheckOutageExitsOne)

@@ -45,7 +45,7 @@ TEST(ScrubSecrets, MasksSecretKeysKeepingLastFour)
 TEST(ScrubSecrets, MasksCredentialsInsideText)
 {
     const QJsonObject input{
-        {u"samples"_s, QJsonArray{QJsonObject{
+        {u"lines"_s, QJsonArray{QJsonObject{
              {u"message"_s, u"POST /mcp/poc-baseline Authorization: Bearer "_s + kSecret + u" Arcade-User-ID: eval@example.com"_s}}}},
         {u"discover_url"_s, u"http://127.0.0.1:5601/app/discover?apiKey="_s + kSecret + u"&x=1"_s},
         {u"headers"_s, QJsonObject{{u"authorization"_s, u"Basic ZXZhbDpzM2NyZXQtcGFzc3dvcmQ="_s}}},

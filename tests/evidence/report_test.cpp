@@ -42,7 +42,7 @@ QJsonObject reportSnapshot()
     QJsonObject kibana = snapshot.value(u"kibana"_s).toObject();
     QJsonArray queries = kibana.value(u"queries"_s).toArray();
     QJsonObject query = queries.at(0).toObject();
-    query.insert(u"samples"_s, QJsonArray{QJsonObject{{u"message"_s, u"Authorization: Bearer "_s + QString::fromLatin1(test::kFakeSecret)}}});
+    query.insert(u"lines"_s, QJsonArray{QJsonObject{{u"message"_s, u"Authorization: Bearer "_s + QString::fromLatin1(test::kFakeSecret)}}});
     queries.replace(0, query);
     kibana.insert(u"queries"_s, queries);
     snapshot.insert(u"kibana"_s, kibana);

@@ -25,10 +25,10 @@ QJsonObject kibanaJson()
     const QJsonObject query{
         {u"id"_s, u"otlp-export-failure"_s}, {u"title"_s, u"Engine OTLP metric export failures"_s},
         {u"query"_s, u"kubernetes.namespace_name:\"arcade\" AND message:\"failed to upload metrics\""_s},
-        {u"total"_s, 15}, {u"relation"_s, u"eq"_s}, {u"last_seen"_s, u"2026-12-04T19:59:12Z"_s},
+        {u"total_hits"_s, 15}, {u"total_relation"_s, u"eq"_s}, {u"last_occurrence"_s, u"2026-12-04T19:59:12Z"_s},
         {u"from"_s, u"2026-12-04T19:45:00Z"_s}, {u"to"_s, u"2026-12-04T20:00:00Z"_s},
         {u"discover_url"_s, u"http://127.0.0.1:40123/app/discover#/?_g=(time:(from:now-15m,to:now))"_s},
-        {u"samples"_s, QJsonArray{QJsonObject{{u"@timestamp"_s, u"2026-12-04T19:59:12Z"_s}, {u"message"_s, message}}}},
+        {u"lines"_s, QJsonArray{QJsonObject{{u"@timestamp"_s, u"2026-12-04T19:59:12Z"_s}, {u"message"_s, message}}}},
         {u"error"_s, u""_s}, {u"warnings"_s, QJsonArray()},
     };
     return {{u"configured"_s, true}, {u"queries"_s, QJsonArray{query}}};

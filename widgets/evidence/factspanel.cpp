@@ -72,6 +72,7 @@ FactsPanel::FactsPanel(QWidget *parent)
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setSectionResizeMode(FactsModel::ValueColumn, QHeaderView::Stretch);
     m_view->horizontalHeader()->setSectionResizeMode(FactsModel::ReasonColumn, QHeaderView::Stretch);
     addCopyAsMarkdownAction(m_view);
 

@@ -1,0 +1,103 @@
+#include "appsession.h"
+#include "capturecommand.h"
+#include "core/configloader.h"
+#include "mainwindow/mainwindow.h"
+#include "replicaserver.h"
+#include "status/endpointtile.h"
+#include "status/statusboard.h"
+#include "testsupport.h"
+#include "windowbuilder.h"
+
+#include <QLabel>
+#include <QTabWidget>
+
+#include <gtest/gtest.h>
+
+#include <memory>
+
+namespace {
+
+using poc::replica::ReplicaServer;
+using poc::replica::Scenario;
+
+struct WindowRun {
+    std::shared_ptr<ReplicaServer> replica;
+    std::unique_ptr<poc::app::AppSession> session;
+    std::unique_ptr<poc::app::PanelSet> panels;
+};
+
+// Builds the real window against a replica in `scenario` and polls once.
+std::unique_ptr<WindowRun> openWindow(Scenario scenario)
+{
+    auto run = std::make_unique<WindowRun>();
+    run->replica = std::make_shared<ReplicaServer>(scenario);
+    if (run->replica->listen() == 0)
+        return nullptr;
+    run->session = std::make_unique<poc::app::AppSession>(poc::demoConfig(run->replica->baseUrl()), run->replica);
+    run->panels = std::make_unique<poc::app::PanelSet>(*run->session);
+    poc::app::prepareOffscreenWindow(*run->panels);
+    run->session->pollAndWait();
+    return run;
+}
+
+QString tileStateText(poc::StatusBoard *board, int index)
+{
+    auto *label = board->tile(index)->findChild<QLabel *>(QStringLiteral("state"));
+    return label ? label->text() : QString();
+}
+
+TEST(Window, TilesShowSeedStates)
+{
+    const poc::test::IsolatedPaths paths;
+    const auto run = openWindow(Scenario::Seed);
+    ASSERT_TRUE(run);
+
+    auto *board = qobject_cast<poc::StatusBoard *>(run->panels->window()->panel(QStringLiteral("overview")));
+    ASSERT_NE(board, nullptr);
+    for (int index = 0; index < 4; ++index)
+        EXPECT_EQ(tileStateText(board, index), QStringLiteral("up")) << index;
+    EXPECT_TRUE(run->panels->window()->windowTitle().startsWith(QStringLiteral("[DEMO]")));
+}
+
+TEST(Window, TilesShowOutageStates)
+{
+    const poc::test::IsolatedPaths paths;
+    const auto run = openWindow(Scenario::Outage);
+    ASSERT_TRUE(run);
+
+    auto *board = qobject_cast<poc::StatusBoard *>(run->panels->window()->panel(QStringLiteral("overview")));
+    ASSERT_NE(board, nullptr);
+    EXPECT_EQ(tileStateText(board, 0), QStringLiteral("down"));
+    EXPECT_EQ(board->tile(0)->state(), poc::EndpointState::Down);
+    EXPECT_EQ(tileStateText(board, 3), QStringLiteral("down"));
+}
+
+TEST(Window, HasEveryPanel)
+{
+    const poc::test::IsolatedPaths paths;
+    const auto run = openWindow(Scenario::Seed);
+    ASSERT_TRUE(run);
+
+    QStringList ids = run->panels->window()->panelIds();
+    ids.sort();
+    EXPECT_EQ(ids, (QStringList{QStringLiteral("facts"), QStringLiteral("fixtures"), QStringLiteral("observability"),
+                                QStringLiteral("overview")}));
+    EXPECT_NE(run->panels->window()->findChild<QWidget *>(QStringLiteral("evidenceDock")), nullptr);
+}
+
+TEST(Window, CaptureActionStoresEvidence)
+{
+    const poc::test::IsolatedPaths paths;
+    const auto run = openWindow(Scenario::Seed);
+    ASSERT_TRUE(run);
+
+    run->panels->window()->showPanel(QStringLiteral("overview"));
+    run->panels->window()->captureAction()->trigger();
+
+    const QDir evidence(paths.dataHome() + QStringLiteral("/arcade-poc-dashboard/demo/evidence"));
+    const QStringList pngs = evidence.entryList({QStringLiteral("*.png")});
+    ASSERT_EQ(pngs.size(), 1) << evidence.path().toStdString();
+    EXPECT_TRUE(pngs.first().contains(QStringLiteral("overview")));
+}
+
+} // namespace
