@@ -29,7 +29,7 @@ int runReportCommand(const Invocation &invocation, AppSession &session)
 
     ReportInput input;
     input.sessionStartedAt = session.startedAt();
-    for (const QString panel : {QStringLiteral("overview"), QStringLiteral("observability"),
+    for (const QString &panel : {QStringLiteral("overview"), QStringLiteral("observability"),
                                 QStringLiteral("fixtures"), QStringLiteral("facts")}) {
         const QString pngPath = captureDir.filePath(panel + QStringLiteral(".png"));
         const QString error = capturePanel(session, panels, panel, pngPath);

@@ -20,13 +20,22 @@ QJsonObject readJson(const QString &path)
 }
 
 poc::test::ProcessResult capture(const IsolatedPaths &paths, const QString &panel, const QString &out,
-                                 const QByteArray &scaleFactor = "1")
+                                 const QByteArray &scaleFactor = "1", const QString &scenario = QStringLiteral("seed"))
 {
     QProcessEnvironment environment = paths.processEnvironment();
     environment.insert(QStringLiteral("QT_SCALE_FACTOR"), QString::fromLatin1(scaleFactor));
-    return runApp({QStringLiteral("capture"), QStringLiteral("--demo"), QStringLiteral("--panel"), panel,
-                   QStringLiteral("--out"), out},
+    return runApp({QStringLiteral("capture"), QStringLiteral("--demo"), QStringLiteral("--scenario"), scenario,
+                   QStringLiteral("--panel"), panel, QStringLiteral("--out"), out},
                   environment);
+}
+
+QStringList capturedGapStates(const QString &sidecarPath)
+{
+    const QJsonObject sidecar = readJson(sidecarPath);
+    QStringList states;
+    for (const QJsonValue &gap : sidecar.value(QLatin1String("results")).toObject().value(QLatin1String("gaps")).toArray())
+        states.append(gap.toObject().value(QLatin1String("state")).toString());
+    return states;
 }
 
 TEST(Capture, PngMatchesSidecarSize)
@@ -78,11 +87,19 @@ TEST(Capture, ObservabilityShowsBothGapsOpen)
 
     ASSERT_EQ(capture(paths, QStringLiteral("observability"), out).exitCode, 0);
 
-    const QJsonObject sidecar = readJson(paths.root() + QStringLiteral("/observability.json"));
-    const QJsonArray gaps = sidecar.value(QLatin1String("results")).toObject().value(QLatin1String("gaps")).toArray();
-    ASSERT_EQ(gaps.size(), 2) << QJsonDocument(sidecar).toJson().toStdString();
-    for (const QJsonValue &gap : gaps)
-        EXPECT_EQ(gap.toObject().value(QLatin1String("state")).toString(), QStringLiteral("open"));
+    EXPECT_EQ(capturedGapStates(paths.root() + QStringLiteral("/observability.json")),
+              (QStringList{QStringLiteral("open"), QStringLiteral("open")}));
+}
+
+TEST(Capture, ObservabilityFixedShowsBothClosed)
+{
+    const IsolatedPaths paths;
+    const QString out = paths.root() + QStringLiteral("/fixed.png");
+
+    ASSERT_EQ(capture(paths, QStringLiteral("observability"), out, "1", QStringLiteral("fixed")).exitCode, 0);
+
+    EXPECT_EQ(capturedGapStates(paths.root() + QStringLiteral("/fixed.json")),
+              (QStringList{QStringLiteral("closed"), QStringLiteral("closed")}));
 }
 
 TEST(Capture, FixturesShowOnlyLastFour)

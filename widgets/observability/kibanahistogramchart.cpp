@@ -55,6 +55,11 @@ void KibanaHistogramChart::setBuckets(const QList<KibanaBucket> &buckets)
     m_timeAxis->append(categories);
     m_countAxis->setRange(0, double(std::max<qint64>(maximum, 1)));
     m_countAxis->applyNiceNumbers();
+    // Counts are whole numbers, labelled with "%d": below 5, one tick per count keeps the
+    // labels distinct instead of printing 0.25 and 0.5 as "0".
+    const int top = int(m_countAxis->max());
+    if (top <= 5)
+        m_countAxis->setTickCount(top + 1);
 }
 
 void KibanaHistogramChart::changeEvent(QEvent *event)
