@@ -39,8 +39,8 @@ TEST(FactsPanel, CopyButtonPutsMarkdownOnClipboard)
     QTest::mouseClick(button, Qt::LeftButton);
 
     const QString markdown = QGuiApplication::clipboard()->text();
-    EXPECT_TRUE(markdown.startsWith(u"| Fact | Value | As of | Age | State | Last checked | Reason |\n"_s));
-    EXPECT_TRUE(markdown.contains(u"| Cluster and deployment | backstage-wus2-v4, deployed by Flux | 2026-06-18 |"_s));
+    EXPECT_TRUE(markdown.startsWith(u"| Fact | State | Value | As of | Age | Last checked | Reason |\n"_s));
+    EXPECT_TRUE(markdown.contains(u"| Cluster and deployment | as recorded | backstage-wus2-v4, deployed by Flux | 2026-06-18 |"_s));
     EXPECT_EQ(markdown.count(u'\n'), 2 + 6);
 }
 

@@ -147,7 +147,7 @@ TEST_F(ReportBundleTest, MarkdownHasEverySection)
     EXPECT_TRUE(markdown.contains(u"| api-key | ci-eval …WXYZ | recorded |"_s));
     EXPECT_TRUE(markdown.contains(u"He said \"yes\", then \\| left<br>second line"_s));
     EXPECT_TRUE(markdown.contains(u"Entra ID, not Okta yet"_s));
-    EXPECT_TRUE(markdown.contains(u"| Upstream identity provider | Entra ID app registration, not Okta yet | 2026-06-18 | 169 days | confirmed |"_s));
+    EXPECT_TRUE(markdown.contains(u"| Upstream identity provider | confirmed | Entra ID app registration, not Okta yet | 2026-06-18 | 169 days |"_s));
     EXPECT_TRUE(markdown.contains(u"](captures/overview.png)"_s));
     EXPECT_TRUE(markdown.contains(u"](captures/observability.png)"_s));
     EXPECT_TRUE(markdown.contains(u"overview at 20:00: panel overview, captured 2026-12-04 20:00:00 UTC (DEMO)"_s));
@@ -240,7 +240,7 @@ TEST_F(ReportBundleTest, CsvParsesBack)
     const auto facts = test::parseCsv(readText(u"facts.csv"_s));
     ASSERT_TRUE(facts.has_value());
     EXPECT_EQ(facts->size(), 1 + 6);
-    EXPECT_EQ(facts->at(0), (QStringList{u"Fact"_s, u"Value"_s, u"As of"_s, u"Age"_s, u"State"_s, u"Last checked"_s, u"Reason"_s}));
+    EXPECT_EQ(facts->at(0), (QStringList{u"Fact"_s, u"State"_s, u"Value"_s, u"As of"_s, u"Age"_s, u"Last checked"_s, u"Reason"_s}));
 }
 
 TEST_F(ReportBundleTest, JsonSectionsAndNoSecret)
