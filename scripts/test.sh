@@ -19,6 +19,10 @@ xvfb_pid=$!
 trap 'kill "$xvfb_pid" 2>/dev/null || true' EXIT
 export POC_TEST_DISPLAY="$display"
 
+# Qt warns on every start without a private runtime folder.
+XDG_RUNTIME_DIR=$(mktemp -d)
+export XDG_RUNTIME_DIR
+
 # The keyring daemon lives inside the D-Bus session and ends with it.
 export POC_BUILD_DIR="$build"
 dbus-run-session -- bash -c '

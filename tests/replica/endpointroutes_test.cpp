@@ -52,6 +52,11 @@ struct OutageCase {
     int status;
 };
 
+void PrintTo(const OutageCase &testCase, std::ostream *out)
+{
+    *out << testCase.path << " answers " << testCase.status;
+}
+
 class EndpointOutage : public ReplicaTest, public testing::WithParamInterface<OutageCase>
 {
 };

@@ -14,6 +14,11 @@ struct SelectCase {
     bool selectsEngineUp;
 };
 
+void PrintTo(const SelectCase &testCase, std::ostream *out)
+{
+    *out << testCase.query << (testCase.selectsEngineUp ? " selects" : " does not select") << " the Engine series";
+}
+
 class PromQuerySelects : public testing::TestWithParam<SelectCase>
 {
 };

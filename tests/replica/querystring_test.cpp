@@ -18,6 +18,11 @@ struct QueryCase {
     bool matches;
 };
 
+void PrintTo(const QueryCase &testCase, std::ostream *out)
+{
+    *out << testCase.query << (testCase.matches ? " matches" : " does not match");
+}
+
 class QueryStringMatches : public testing::TestWithParam<QueryCase>
 {
 };
