@@ -67,7 +67,9 @@ void WindowController::startSession(const Config &config)
         geometry = m_panels->window()->saveGeometry();
     const bool wasVisible = m_panels && m_panels->window()->isVisible();
 
+    // The old session goes first: it holds the fixture file's lock, which the new one takes.
     m_panels.reset();
+    m_session.reset();
     m_session = std::make_unique<AppSession>(config, m_appConfig.replica);
     m_panels = std::make_unique<PanelSet>(*m_session);
     if (!geometry.isEmpty())

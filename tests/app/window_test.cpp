@@ -1,12 +1,14 @@
 #include "appsession.h"
 #include "capturecommand.h"
 #include "core/configloader.h"
+#include "mainwindow/inlinebanner.h"
 #include "mainwindow/mainwindow.h"
 #include "replicaserver.h"
 #include "status/endpointtile.h"
 #include "status/statusboard.h"
 #include "testsupport.h"
 #include "windowbuilder.h"
+#include "windowcontroller.h"
 
 #include <QLabel>
 #include <QTabWidget>
@@ -98,6 +100,69 @@ TEST(Window, CaptureActionStoresEvidence)
     const QStringList pngs = evidence.entryList({QStringLiteral("*.png")});
     ASSERT_EQ(pngs.size(), 1) << evidence.path().toStdString();
     EXPECT_TRUE(pngs.first().contains(QStringLiteral("overview")));
+}
+
+} // namespace
+
+namespace {
+
+QByteArray demoYaml(const QUrl &replicaBase)
+{
+    QByteArray text = poc::test::readFile(QStringLiteral(POC_SOURCE_DIR "/resources/config/demo.yaml"));
+    text.replace("{replica}", replicaBase.toString().toUtf8());
+    return text;
+}
+
+TEST(WindowController, InvalidEditKeepsLastGoodConfig)
+{
+    const poc::test::IsolatedPaths paths;
+    auto replica = std::make_shared<ReplicaServer>(Scenario::Seed);
+    ASSERT_NE(replica->listen(), 0);
+    const QString configPath = paths.root() + QStringLiteral("/config.yaml");
+    poc::test::writeFile(configPath, demoYaml(replica->baseUrl()));
+
+    poc::app::AppConfig appConfig;
+    appConfig.load = poc::loadConfigFile(configPath);
+    ASSERT_TRUE(appConfig.load.config.has_value());
+    poc::app::WindowController controller(appConfig, configPath);
+    poc::MainWindow *firstWindow = controller.window();
+    auto *banner = firstWindow->findChild<QWidget *>(QStringLiteral("windowBanner"));
+    ASSERT_NE(banner, nullptr);
+    EXPECT_TRUE(banner->isHidden());
+
+    poc::test::writeFile(configPath, "endpoints:\n  - name: engine\n    url: htp:/broken\n");
+
+    ASSERT_TRUE(poc::test::waitUntil([banner] { return !banner->isHidden(); }));
+    EXPECT_EQ(controller.window(), firstWindow);
+    const QString message = banner->findChild<QLabel *>()->text();
+    EXPECT_TRUE(message.contains(QStringLiteral("config.yaml:3:10: endpoints[0].url: invalid URL"))) << message.toStdString();
+    EXPECT_TRUE(message.contains(QStringLiteral("keeps running on the last good config")));
+}
+
+TEST(WindowController, ValidEditStartsNewSession)
+{
+    const poc::test::IsolatedPaths paths;
+    auto replica = std::make_shared<ReplicaServer>(Scenario::Seed);
+    ASSERT_NE(replica->listen(), 0);
+    const QString configPath = paths.root() + QStringLiteral("/config.yaml");
+    poc::test::writeFile(configPath, demoYaml(replica->baseUrl()));
+
+    poc::app::AppConfig appConfig;
+    appConfig.load = poc::loadConfigFile(configPath);
+    poc::app::WindowController controller(appConfig, configPath);
+    const poc::MainWindow *firstWindow = controller.window();
+
+    QByteArray edited = demoYaml(replica->baseUrl());
+    edited.replace("name: DEMO replica", "name: edited environment");
+    poc::test::writeFile(configPath, edited);
+
+    ASSERT_TRUE(poc::test::waitUntil([&controller, firstWindow] { return controller.window() != firstWindow; }));
+    EXPECT_TRUE(controller.window()->windowTitle().contains(QStringLiteral("edited environment")));
+    // The new session took over the fixture file's lock from the old one: a session that
+    // found it taken would open the table read-only and say so in the window's banner.
+    auto *banner = qobject_cast<poc::InlineBanner *>(controller.window()->findChild<QWidget *>(QStringLiteral("windowBanner")));
+    ASSERT_NE(banner, nullptr);
+    EXPECT_TRUE(banner->isHidden()) << banner->message().toStdString();
 }
 
 } // namespace

@@ -34,6 +34,7 @@ MainWindow::MainWindow(Monitor *monitor, QWidget *parent)
     , m_statusTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
+    m_banner->setObjectName(QStringLiteral("windowBanner"));
     m_tabs->setDocumentMode(true);
 
     auto *central = new QWidget(this);
