@@ -1,7 +1,7 @@
-// Measures start-up to the first painted main window, as the design's target states it
-// (median at most 400 ms). The parent run starts itself `runs` times as a child; each
-// child builds the real window against an in-process replica and prints the time from
-// its process start (read from /proc/self/stat) to the main window's first paint event.
+// Measures start-up to the first painted main window; the target is a median of at most 400 ms.
+// The parent run starts itself `runs` times as a child process. Each child builds the real
+// window against an in-process replica, then prints the time from its process start (read
+// from /proc/self/stat) to the main window's first paint event.
 
 #include "appsession.h"
 #include "core/configloader.h"
