@@ -12,9 +12,5 @@ class EndpointTracker;
 // included, because the latency of a refused or timed-out request measures nothing.
 QList<QPointF> latencyPoints(const EndpointTracker &tracker);
 
-// Reduces `points` (sorted by x) to at most `maxPoints` by splitting them into maxPoints / 2
-// equal runs and keeping the lowest and highest point of each, in x order, so that spikes
-// survive. Returns `points` unchanged when they already fit.
-QList<QPointF> downsampleMinMax(const QList<QPointF> &points, int maxPoints);
 
 } // namespace poc

@@ -3,40 +3,10 @@
 
 #include <gtest/gtest.h>
 
-#include <algorithm>
-
 using namespace Qt::StringLiterals;
 
 namespace poc::test {
 namespace {
-
-QList<QPointF> ramp(int count)
-{
-    QList<QPointF> points;
-    for (int index = 0; index < count; ++index)
-        points.append(QPointF(index, index % 50));
-    return points;
-}
-
-TEST(DownsampleTest, FittingPointsAreUnchanged)
-{
-    const QList<QPointF> points = ramp(100);
-    EXPECT_EQ(downsampleMinMax(points, 100), points);
-}
-
-TEST(DownsampleTest, ReducesToPixelCountKeepingSpikes)
-{
-    QList<QPointF> points = ramp(100000);
-    points[54321].setY(5000);
-
-    const QList<QPointF> reduced = downsampleMinMax(points, 800);
-
-    EXPECT_LE(reduced.size(), 800);
-    EXPECT_GE(reduced.size(), 400);
-    EXPECT_TRUE(reduced.contains(QPointF(54321, 5000)));
-    EXPECT_TRUE(std::is_sorted(reduced.cbegin(), reduced.cend(),
-                               [](const QPointF &a, const QPointF &b) { return a.x() < b.x(); }));
-}
 
 TEST(LatencyPointsTest, SkipsResultsWithoutHttpResponse)
 {

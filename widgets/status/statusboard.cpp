@@ -1,6 +1,7 @@
 #include "status/statusboard.h"
 
 #include "probe/endpointmonitor.h"
+#include "observability/downsample.h"
 #include "probe/latencyseries.h"
 #include "status/endpointtile.h"
 
@@ -142,7 +143,7 @@ void StatusBoard::applyPaletteToChart()
 void StatusBoard::refreshSeries(int endpointIndex)
 {
     const QList<QPointF> points = latencyPoints(m_monitor->tracker(endpointIndex));
-    m_series.at(endpointIndex)->replace(downsampleMinMax(points, plotWidthInPixels()));
+    m_series.at(endpointIndex)->replace(downsampleToColumns(points, plotWidthInPixels() / 2));
 }
 
 void StatusBoard::refreshAxes()
