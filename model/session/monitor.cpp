@@ -14,6 +14,21 @@ constexpr int kPartCount = 2; // endpoint probes, observability queries
 
 } // namespace
 
+bool anyEvidenceQueryFailed(const QJsonObject &snapshot)
+{
+    for (const char *source : {"kibana", "mimir"}) {
+        const QJsonObject section = snapshot.value(QLatin1String(source)).toObject();
+        if (!section.value(QLatin1String("configured")).toBool())
+            continue;
+        for (const QJsonValue &query : section.value(QLatin1String("queries")).toArray()) {
+            const QString state = query.toObject().value(QLatin1String("state")).toString();
+            if (state != QLatin1String("ok") && state != QLatin1String("partial"))
+                return true;
+        }
+    }
+    return false;
+}
+
 Monitor::Monitor(const Config &config, QNetworkAccessManager *network, SecretStore *secrets, QObject *parent)
     : QObject(parent)
     , m_config(config)
@@ -90,7 +105,7 @@ bool Monitor::isHealthy() const
         if (state != QLatin1String("up") && state != QLatin1String("auth_required"))
             return false;
     }
-    return !m_observability->anyGapOpen();
+    return !m_observability->anyGapOpen() && !anyEvidenceQueryFailed(snapshot());
 }
 
 } // namespace poc

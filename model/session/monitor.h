@@ -42,8 +42,8 @@ public:
     // The stable document of the latest results, without the fixtures and facts that
     // their owners add.
     QJsonObject snapshot() const;
-    // True when every endpoint's latest result is up or auth_required and no gap is open:
-    // `check` exits 0.
+    // True when every endpoint's latest result is up or auth_required, every configured
+    // Kibana and Mimir query returned evidence, and no gap is open: `check` exits 0.
     bool isHealthy() const;
 
 Q_SIGNALS:
@@ -60,5 +60,9 @@ private:
     int m_pendingParts = 0;
     QDateTime m_lastFinishedAt;
 };
+
+// True when a configured Kibana or Mimir query of the snapshot failed (any state but ok
+// or partial). Sources that are not configured do not count.
+bool anyEvidenceQueryFailed(const QJsonObject &snapshot);
 
 } // namespace poc

@@ -1,8 +1,12 @@
 #include "session/snapshotformat.h"
 
+#include "session/monitor.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QXmlStreamWriter>
+
+#include <algorithm>
 
 namespace poc {
 
@@ -42,12 +46,61 @@ QString gapDetail(const QJsonObject &gap)
 {
     const QJsonObject evidence = gap.value(QLatin1String("evidence")).toObject();
     QStringList parts;
-    for (auto it = evidence.begin(); it != evidence.end(); ++it) {
-        const QString value = it.value().isDouble() ? QString::number(it.value().toDouble()) : it.value().toString();
-        if (!value.isEmpty())
-            parts.append(it.key() + QStringLiteral(": ") + value);
-    }
+    if (evidence.contains(QLatin1String("count")))
+        parts.append(QStringLiteral("%1 log lines").arg(evidence.value(QLatin1String("count")).toInteger()));
+    if (evidence.contains(QLatin1String("series_count")))
+        parts.append(QStringLiteral("%1 series").arg(evidence.value(QLatin1String("series_count")).toInteger()));
+    if (!text(evidence, "last_seen").isEmpty())
+        parts.append(QStringLiteral("last seen %1").arg(text(evidence, "last_seen")));
+    if (text(gap, "state") == QLatin1String("unknown") || parts.isEmpty())
+        parts.append(text(gap, "reason"));
     return parts.join(QStringLiteral(", "));
+}
+
+// One line per Kibana or Mimir query: what it found, or why it found nothing.
+QString queryDetail(const QJsonObject &query)
+{
+    QStringList parts{text(query, "state")};
+    if (query.contains(QLatin1String("total_hits"))) {
+        const QString bound = text(query, "total_relation") == QLatin1String("gte") ? QStringLiteral("at least ") : QString();
+        parts.append(QStringLiteral("%1%2 hits").arg(bound, text(query, "total_hits")));
+    }
+    if (query.contains(QLatin1String("series_count")))
+        parts.append(QStringLiteral("%1 series").arg(text(query, "series_count")));
+    if (!text(query, "last_occurrence").isEmpty())
+        parts.append(QStringLiteral("last %1").arg(text(query, "last_occurrence")));
+    if (!text(query, "message").isEmpty())
+        parts.append(text(query, "message"));
+    for (const QJsonValue &warning : query.value(QLatin1String("warnings")).toArray())
+        parts.append(QStringLiteral("warning: %1").arg(warning.toString()));
+    return parts.join(QStringLiteral(", "));
+}
+
+QStringList evidenceLines(const QJsonObject &snapshot)
+{
+    QStringList lines;
+    for (const char *source : {"kibana", "mimir"}) {
+        const QJsonObject section = snapshot.value(QLatin1String(source)).toObject();
+        if (section.isEmpty())
+            continue;
+        if (!section.value(QLatin1String("configured")).toBool()) {
+            lines.append(QStringLiteral("%1 %2").arg(QLatin1String(source), -7).arg(text(section, "message")));
+            continue;
+        }
+        for (const QJsonValue &value : section.value(QLatin1String("queries")).toArray()) {
+            const QJsonObject query = value.toObject();
+            lines.append(QStringLiteral("%1 %2 %3").arg(QLatin1String(source), -7).arg(text(query, "id"), -24).arg(queryDetail(query)));
+        }
+    }
+    return lines;
+}
+
+int countGaps(const QJsonObject &snapshot, QLatin1String state)
+{
+    int count = 0;
+    for (const QJsonValue &value : snapshot.value(QLatin1String("gaps")).toArray())
+        count += text(value.toObject(), "state") == state ? 1 : 0;
+    return count;
 }
 
 QString summaryLine(const QJsonObject &snapshot)
@@ -55,13 +108,17 @@ QString summaryLine(const QJsonObject &snapshot)
     int unhealthy = 0;
     for (const QJsonValue &value : snapshot.value(QLatin1String("endpoints")).toArray())
         unhealthy += isHealthyState(text(value.toObject(), "state")) ? 0 : 1;
-    int open = 0;
-    for (const QJsonValue &value : snapshot.value(QLatin1String("gaps")).toArray())
-        open += text(value.toObject(), "state") == QLatin1String("open") ? 1 : 0;
+    const int open = countGaps(snapshot, QLatin1String("open"));
+    const int unknown = countGaps(snapshot, QLatin1String("unknown"));
+    const bool queryFailed = anyEvidenceQueryFailed(snapshot);
 
-    if (unhealthy == 0 && open == 0)
+    if (unhealthy == 0 && open == 0 && unknown == 0 && !queryFailed)
         return QStringLiteral("All endpoints healthy, no gap open.");
-    return QStringLiteral("%1 endpoint(s) not healthy, %2 gap(s) open.").arg(unhealthy).arg(open);
+    QString line = QStringLiteral("%1 endpoint(s) not healthy, %2 gap(s) open, %3 gap(s) unknown.")
+                       .arg(unhealthy).arg(open).arg(unknown);
+    if (queryFailed)
+        line += QStringLiteral(" A Kibana or Mimir query failed, so its evidence is missing.");
+    return line;
 }
 
 QString title(const QJsonObject &snapshot)
@@ -81,6 +138,12 @@ QString formatText(const QJsonObject &snapshot)
                    .arg(text(endpoint, "state"), -17)
                    .arg(endpointDetail(endpoint));
     }
+
+    const QStringList evidence = evidenceLines(snapshot);
+    if (!evidence.isEmpty())
+        out += QStringLiteral("\nEvidence\n");
+    for (const QString &line : evidence)
+        out += QStringLiteral("  ") + line + QLatin1Char('\n');
 
     const QJsonArray gaps = snapshot.value(QLatin1String("gaps")).toArray();
     if (!gaps.isEmpty())
@@ -148,33 +211,79 @@ QString formatMarkdown(const QJsonObject &snapshot)
     out += markdownTable(snapshot.value(QLatin1String("gaps")).toArray(),
                          {QStringLiteral("Gap"), QStringLiteral("State"), QStringLiteral("Since")},
                          {"id", "state", "since"});
+    const QStringList evidence = evidenceLines(snapshot);
+    if (!evidence.isEmpty()) {
+        out += QStringLiteral("\n### Evidence\n\n");
+        for (const QString &line : evidence)
+            out += QStringLiteral("- ") + escapeCell(line.simplified()) + QLatin1Char('\n');
+    }
     const QJsonArray fixtures = snapshot.value(QLatin1String("fixtures")).toArray();
     if (!fixtures.isEmpty()) {
         out += QStringLiteral("\n### Fixtures\n\n");
         out += markdownTable(fixtures, {QStringLiteral("Fixture"), QStringLiteral("Value"), QStringLiteral("Status")},
                              {"id", "value", "status"});
     }
+    const QJsonArray facts = snapshot.value(QLatin1String("facts")).toArray();
+    if (!facts.isEmpty()) {
+        out += QStringLiteral("\n### Facts\n\n");
+        out += markdownTable(facts, {QStringLiteral("Fact"), QStringLiteral("State"), QStringLiteral("Checked at"),
+                                     QStringLiteral("Reason")},
+                             {"id", "state", "checked_at", "reason"});
+    }
     return out + QLatin1Char('\n') + summaryLine(snapshot) + QLatin1Char('\n');
 }
 
-void writeTestCase(QXmlStreamWriter &xml, const QString &suite, const QString &name, bool passed,
-                   const QString &detail)
+enum class CaseOutcome { Passed, Failed, Skipped };
+
+struct TestCase {
+    QString suite;
+    QString name;
+    CaseOutcome outcome = CaseOutcome::Passed;
+    QString detail;
+};
+
+void writeTestCase(QXmlStreamWriter &xml, const TestCase &testCase)
 {
     xml.writeStartElement(QStringLiteral("testcase"));
-    xml.writeAttribute(QStringLiteral("classname"), suite);
-    xml.writeAttribute(QStringLiteral("name"), name);
-    if (!passed) {
-        xml.writeStartElement(QStringLiteral("failure"));
-        xml.writeAttribute(QStringLiteral("message"), detail);
+    xml.writeAttribute(QStringLiteral("classname"), testCase.suite);
+    xml.writeAttribute(QStringLiteral("name"), testCase.name);
+    if (testCase.outcome != CaseOutcome::Passed) {
+        xml.writeStartElement(testCase.outcome == CaseOutcome::Failed ? QStringLiteral("failure") : QStringLiteral("skipped"));
+        xml.writeAttribute(QStringLiteral("message"), testCase.detail);
         xml.writeEndElement();
     }
     xml.writeEndElement();
 }
 
+// Endpoints fail unless healthy; gaps fail while open and are skipped while unknown,
+// because unknown means the evidence is missing, not that the gap is closed.
+QList<TestCase> junitCases(const QJsonObject &snapshot)
+{
+    QList<TestCase> cases;
+    for (const QJsonValue &value : snapshot.value(QLatin1String("endpoints")).toArray()) {
+        const QJsonObject endpoint = value.toObject();
+        const QString state = text(endpoint, "state");
+        cases.append({QStringLiteral("endpoints"), text(endpoint, "name"),
+                      isHealthyState(state) ? CaseOutcome::Passed : CaseOutcome::Failed,
+                      state + QStringLiteral(": ") + endpointDetail(endpoint)});
+    }
+    for (const QJsonValue &value : snapshot.value(QLatin1String("gaps")).toArray()) {
+        const QJsonObject gap = value.toObject();
+        const QString state = text(gap, "state");
+        const CaseOutcome outcome = state == QLatin1String("open")      ? CaseOutcome::Failed
+                                    : state == QLatin1String("unknown") ? CaseOutcome::Skipped
+                                                                        : CaseOutcome::Passed;
+        cases.append({QStringLiteral("gaps"), text(gap, "id"), outcome, state + QStringLiteral(": ") + gapDetail(gap)});
+    }
+    return cases;
+}
+
 QString formatJUnit(const QJsonObject &snapshot)
 {
-    const QJsonArray endpoints = snapshot.value(QLatin1String("endpoints")).toArray();
-    const QJsonArray gaps = snapshot.value(QLatin1String("gaps")).toArray();
+    const QList<TestCase> cases = junitCases(snapshot);
+    const auto count = [&cases](CaseOutcome outcome) {
+        return std::count_if(cases.cbegin(), cases.cend(), [outcome](const TestCase &c) { return c.outcome == outcome; });
+    };
 
     QString out;
     QXmlStreamWriter xml(&out);
@@ -183,20 +292,12 @@ QString formatJUnit(const QJsonObject &snapshot)
     xml.writeStartElement(QStringLiteral("testsuites"));
     xml.writeStartElement(QStringLiteral("testsuite"));
     xml.writeAttribute(QStringLiteral("name"), QStringLiteral("arcade-poc-check"));
-    xml.writeAttribute(QStringLiteral("tests"), QString::number(endpoints.size() + gaps.size()));
+    xml.writeAttribute(QStringLiteral("tests"), QString::number(cases.size()));
+    xml.writeAttribute(QStringLiteral("failures"), QString::number(count(CaseOutcome::Failed)));
+    xml.writeAttribute(QStringLiteral("skipped"), QString::number(count(CaseOutcome::Skipped)));
     xml.writeAttribute(QStringLiteral("timestamp"), text(snapshot, "generated_at"));
-    for (const QJsonValue &value : endpoints) {
-        const QJsonObject endpoint = value.toObject();
-        const QString state = text(endpoint, "state");
-        writeTestCase(xml, QStringLiteral("endpoints"), text(endpoint, "name"), isHealthyState(state),
-                      state + QStringLiteral(": ") + endpointDetail(endpoint));
-    }
-    for (const QJsonValue &value : gaps) {
-        const QJsonObject gap = value.toObject();
-        const QString state = text(gap, "state");
-        writeTestCase(xml, QStringLiteral("gaps"), text(gap, "id"), state != QLatin1String("open"),
-                      state + QStringLiteral(": ") + gapDetail(gap));
-    }
+    for (const TestCase &testCase : cases)
+        writeTestCase(xml, testCase);
     xml.writeEndElement();
     xml.writeEndElement();
     xml.writeEndDocument();

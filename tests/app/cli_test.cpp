@@ -78,6 +78,19 @@ TEST(Cli, CheckOutageExitsOne)
     EXPECT_TRUE(result.standardOutput.contains("down")) << result.standardOutput.toStdString();
 }
 
+TEST(Cli, CheckWithoutEvidenceExitsOne)
+{
+    const IsolatedPaths paths;
+    const auto result = runApp({QStringLiteral("check"), QStringLiteral("--demo"), QStringLiteral("--format"),
+                                QStringLiteral("json"), QStringLiteral("--scenario"), QStringLiteral("auth-expired")},
+                               paths.processEnvironment());
+
+    // Kibana and Mimir answer 401, so neither gap can be judged: that is no reason to pass.
+    const QJsonObject snapshot = parseJson(result.standardOutput);
+    EXPECT_EQ(gapStates(snapshot), (QStringList{QStringLiteral("unknown"), QStringLiteral("unknown")}));
+    EXPECT_EQ(result.exitCode, 1);
+}
+
 TEST(Cli, BrokenConfigExitsTwoWithLine)
 {
     const IsolatedPaths paths;
