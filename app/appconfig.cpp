@@ -60,7 +60,7 @@ void printConfigIssues(const ConfigLoadResult &load)
     for (const ConfigIssue &issue : load.errors)
         std::fprintf(stderr, "error: %s\n", qPrintable(issue.toString()));
     if (!load.errors.isEmpty())
-        std::fprintf(stderr, "The config is invalid; fix the lines above and run again.\n");
+        std::fprintf(stderr, "The config could not be used. Fix what the lines above name and run again.\n");
 }
 
 } // namespace poc::app

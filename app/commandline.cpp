@@ -201,7 +201,8 @@ Commands:
   check                       Poll everything once and print the result.
       --format FORMAT         text (default), json, markdown or junit.
                               Exit status: 0 all healthy and no gap open,
-                              1 something down or a gap open, 2 invalid usage or config.
+                              1 something down, a gap open or a configured Kibana or
+                              Mimir query failed, 2 invalid usage or config.
   capture                     Render one panel offscreen after one poll.
       --panel PANEL           overview, observability, fixtures, facts or window.
       --out FILE.png          PNG to write; provenance goes to FILE.json beside it.
@@ -220,7 +221,8 @@ Commands:
   replica                     Serve the loopback stand-in of the POC until interrupted.
       --listen HOST:PORT      Address to serve on (default 127.0.0.1:8931; port 0 picks
                               a free port).
-      --scenario NAME         seed (default), fixed, outage, slow, auth-expired, and
+      --scenario NAME         seed (default), fixed, outage, slow, auth-expired,
+                              mcp-sse (the gateway answers as an event stream), and
                               the Kibana faults kibana-sign-in, shard-failure, slow-search.
 
 Common options:

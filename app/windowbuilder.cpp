@@ -63,7 +63,7 @@ void PanelSet::addPanels()
     m_window->addPanel(QStringLiteral("facts"), tr("Facts"), m_factsPanel);
 
     m_evidenceDock = new EvidenceDock(m_session.evidence(), m_window.get());
-    m_window->addDockWidget(Qt::RightDockWidgetArea, m_evidenceDock);
+    m_window->addSideDock(m_evidenceDock);
 }
 
 QWidget *PanelSet::captureTarget(const QString &panelId) const

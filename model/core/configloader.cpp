@@ -353,8 +353,10 @@ ConfigLoadResult parseConfig(const QByteArray &text, const QString &fileName)
     Config config;
     config.sourcePath = fileName;
     config.sourceText = text;
-    if (reader.isMap(root, QStringLiteral("(document)")))
+    if (reader.isMap(root, QStringLiteral("(document)"))) {
+        reader.rejectDuplicateKeys(root, QString());
         readSections(reader, root, config);
+    }
 
     result.errors = reader.takeErrors();
     result.warnings = reader.takeWarnings();

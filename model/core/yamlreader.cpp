@@ -2,6 +2,8 @@
 
 #include "core/duration.h"
 
+#include <QSet>
+
 namespace poc {
 
 namespace {
@@ -95,6 +97,29 @@ void YamlReader::warnUnknownKeys(const YAML::Node &map, const QString &path,
             isKnown = isKnown || key == name;
         if (!isKnown)
             addWarning(entry.first, join(path, key.c_str()), QStringLiteral("unknown key; it is ignored"));
+    }
+}
+
+void YamlReader::rejectDuplicateKeys(const YAML::Node &node, const QString &path)
+{
+    if (node.IsSequence()) {
+        for (std::size_t i = 0; i < node.size(); ++i)
+            rejectDuplicateKeys(node[i], index(path, i));
+        return;
+    }
+    if (!node.IsMap())
+        return;
+
+    // yaml-cpp keeps both entries of a repeated key and reads the first, which would
+    // silently ignore the user's later line.
+    QSet<QString> seen;
+    for (const auto &entry : node) {
+        const QString key = QString::fromStdString(entry.first.Scalar());
+        const QString keyPath = path.isEmpty() ? key : path + QLatin1Char('.') + key;
+        if (seen.contains(key))
+            addError(entry.first, keyPath, QStringLiteral("duplicate key; keep only one of its lines"));
+        seen.insert(key);
+        rejectDuplicateKeys(entry.second, keyPath);
     }
 }
 

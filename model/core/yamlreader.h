@@ -33,6 +33,9 @@ public:
     // Warns about keys of `map` that are not in `known`: likely typos, but not fatal.
     void warnUnknownKeys(const YAML::Node &map, const QString &path, std::initializer_list<const char *> known);
 
+    // Reports every key that appears twice in one mapping, anywhere below `node`.
+    void rejectDuplicateKeys(const YAML::Node &node, const QString &path);
+
     std::optional<QString> readString(const YAML::Node &map, const QString &path, const char *key,
                                       Presence presence = Presence::Optional);
     QString readString(const YAML::Node &map, const QString &path, const char *key, const QString &fallback);

@@ -153,7 +153,7 @@ TEST(WindowController, ValidEditStartsNewSession)
     const poc::MainWindow *firstWindow = controller.window();
 
     QByteArray edited = demoYaml(replica->baseUrl());
-    edited.replace("name: DEMO replica", "name: edited environment");
+    edited.replace("name: local replica", "name: edited environment");
     poc::test::writeFile(configPath, edited);
 
     ASSERT_TRUE(poc::test::waitUntil([&controller, firstWindow] { return controller.window() != firstWindow; }));

@@ -133,6 +133,8 @@ INSTANTIATE_TEST_SUITE_P(
         InvalidCase{"UnknownGapQuery",
                     kMinimal + "gaps:\n  - id: g\n    source: mimir\n    query: nothing\n", 10, 12,
                     "gaps[0].query", "unknown query id \"nothing\""},
+        InvalidCase{"DuplicateKey", kMinimal + "environment:\n  name: second\n", 7, 1, "environment",
+                    "duplicate key"},
         InvalidCase{"TemplateWithoutSlug", kMinimal + "gateway:\n  url_template: https://x.test/mcp\n", 8, 17,
                     "gateway.url_template", "must contain {slug}"}),
     [](const testing::TestParamInfo<InvalidCase> &info) { return std::string(info.param.name); });

@@ -70,10 +70,14 @@ FactsPanel::FactsPanel(QWidget *parent)
     m_view->setWordWrap(true);
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_view->horizontalHeader()->setSectionResizeMode(FactsModel::ValueColumn, QHeaderView::Stretch);
-    m_view->horizontalHeader()->setSectionResizeMode(FactsModel::ReasonColumn, QHeaderView::Stretch);
+    // Value and reason are long prose: they wrap in columns of a fixed reading width, and the
+    // table scrolls sideways on a narrow window rather than squeezing them to a few letters.
+    m_view->horizontalHeader()->setStretchLastSection(false);
+    m_view->horizontalHeader()->setSectionResizeMode(FactsModel::ValueColumn, QHeaderView::Interactive);
+    m_view->horizontalHeader()->setSectionResizeMode(FactsModel::ReasonColumn, QHeaderView::Interactive);
+    m_view->setColumnWidth(FactsModel::ValueColumn, fontMetrics().averageCharWidth() * 40);
+    m_view->setColumnWidth(FactsModel::ReasonColumn, fontMetrics().averageCharWidth() * 50);
     addCopyAsMarkdownAction(m_view);
 
     auto *buttons = new QHBoxLayout;

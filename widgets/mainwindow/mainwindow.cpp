@@ -6,6 +6,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QLabel>
 #include <QSettings>
 #include <QStatusBar>
@@ -29,7 +30,7 @@ MainWindow::MainWindow(Monitor *monitor, QWidget *parent)
     , m_monitor(monitor)
     , m_tabs(new QTabWidget(this))
     , m_banner(new InlineBanner(this))
-    , m_demoMark(new QLabel(tr("DEMO"), this))
+    , m_demoMark(new QLabel(tr("DEMO · every figure on this screen comes from the built-in replica, not from the live POC"), this))
     , m_pollStatus(new QLabel(this))
     , m_statusTimer(new QTimer(this))
 {
@@ -40,14 +41,16 @@ MainWindow::MainWindow(Monitor *monitor, QWidget *parent)
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_demoMark);
     layout->addWidget(m_banner);
     layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
 
     m_demoMark->setObjectName(QStringLiteral("demoMark"));
+    // The same orange as the DEMO mark drawn into captures, so screen and evidence match.
     m_demoMark->setStyleSheet(QStringLiteral(
-        "QLabel { background: #c62828; color: white; font-weight: bold; padding: 2px 10px; border-radius: 3px; }"));
-    m_demoMark->setToolTip(tr("Data comes from the built-in replica, not from the live POC"));
+        "QLabel { background: #f5a524; color: black; font-weight: bold; padding: 4px 10px; }"));
     m_demoMark->setVisible(false);
     statusBar()->addPermanentWidget(m_pollStatus);
 
@@ -114,11 +117,6 @@ void MainWindow::createToolBar()
     toolBar->addAction(m_captureWindowAction);
     toolBar->addAction(m_reportAction);
     toolBar->addAction(m_copyTableAction);
-
-    auto *spacer = new QWidget(toolBar);
-    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    toolBar->addWidget(spacer);
-    toolBar->addWidget(m_demoMark);
 }
 
 void MainWindow::addPanel(const QString &id, const QString &title, QWidget *panel)
@@ -227,7 +225,15 @@ void MainWindow::restoreGeometryFromSettings()
     const QSettings settings;
     if (!restoreGeometry(settings.value(kGeometryKey).toByteArray()))
         resize(1280, 860);
-    restoreState(settings.value(kStateKey).toByteArray());
+}
+
+void MainWindow::addSideDock(QDockWidget *dock)
+{
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+
+    // The saved state names the dock by its object name, so it can only be restored now.
+    if (!restoreState(QSettings().value(kStateKey).toByteArray()))
+        resizeDocks({dock}, {fontMetrics().averageCharWidth() * 36}, Qt::Horizontal);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -4,6 +4,7 @@
 #include <QPointer>
 
 class QAction;
+class QDockWidget;
 class QLabel;
 class QTabWidget;
 class QTimer;
@@ -28,6 +29,8 @@ public:
     // Adds a panel as a tab; `id` is the name `capture --panel` uses.
     void addPanel(const QString &id, const QString &title, QWidget *panel);
     QWidget *panel(const QString &id) const;
+    // Adds a dock on the right, restoring its saved size or giving it a narrow default.
+    void addSideDock(QDockWidget *dock);
     QStringList panelIds() const;
     QString currentPanelId() const;
     void showPanel(const QString &id);

@@ -14,6 +14,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace poc {
@@ -59,8 +61,8 @@ KibanaSection::KibanaSection(ObservabilityMonitor *monitor, const KibanaQuery &q
     m_lines->setMinimumHeight(180);
     m_lines->setWordWrap(false);
     m_lines->verticalHeader()->hide();
-    m_lines->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_lines->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_lines->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_lines->horizontalHeader()->setStretchLastSection(false);
     m_openInKibana->setEnabled(false);
     connect(m_openInKibana, &QPushButton::clicked, this, &KibanaSection::handleOpenInKibana);
 
@@ -101,6 +103,7 @@ void KibanaSection::showLatest()
     m_summary->setText(summaryOf(*result));
     m_histogram->setBuckets(result->histogram);
     m_linesModel->setLines(result->lines);
+    fitLineColumns();
 }
 
 QString KibanaSection::summaryText() const
@@ -116,6 +119,21 @@ void KibanaSection::showNotConfigured()
     m_histogram->hide();
     m_lines->hide();
     m_openInKibana->hide();
+}
+
+void KibanaSection::fitLineColumns()
+{
+    // The message is what users read, so it keeps at least 60 characters of width even when
+    // the id columns fill the view; the table then scrolls sideways instead of eliding it to "f…".
+    constexpr int kMessageColumn = 1;
+    constexpr int kMessageCharacters = 60;
+    m_lines->resizeColumnsToContents();
+    int others = 0;
+    for (int column = 0; column < m_linesModel->columnCount(); ++column)
+        others += column == kMessageColumn ? 0 : m_lines->columnWidth(column);
+    const int leftover = m_lines->viewport()->width() - others;
+    const int minimum = m_lines->fontMetrics().averageCharWidth() * kMessageCharacters;
+    m_lines->setColumnWidth(kMessageColumn, std::max(leftover, minimum));
 }
 
 void KibanaSection::handleOpenInKibana()

@@ -34,6 +34,7 @@ public:
 private:
     void showNotConfigured();
     void handleOpenInKibana();
+    void fitLineColumns();
 
     ObservabilityMonitor *m_monitor;
     QString m_queryId;

@@ -87,6 +87,7 @@ EndpointTile::EndpointTile(const EndpointConfig &endpoint, QWidget *parent)
     m_latencyLabel = addLabel(u"latency"_s);
     m_checkedLabel = addLabel(u"lastChecked"_s);
     m_certificateLabel = addLabel(u"certificate"_s);
+    m_uptimeLabel = addLabel(u"uptime"_s);
     m_errorLabel = addLabel(u"error"_s);
     m_errorLabel->setWordWrap(true);
     m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -96,6 +97,15 @@ EndpointTile::EndpointTile(const EndpointConfig &endpoint, QWidget *parent)
 }
 
 EndpointTile::~EndpointTile() = default;
+
+QString EndpointTile::uptimeText(const EndpointTracker &tracker)
+{
+    const auto percent = [](std::optional<double> value) {
+        return value ? u"%1 %"_s.arg(*value, 0, 'f', 1) : u"n/a"_s;
+    };
+    return u"uptime %1 (last hour %2)"_s.arg(percent(tracker.sessionUptime()),
+                                            percent(tracker.lastHourUptime(QDateTime::currentDateTimeUtc())));
+}
 
 void EndpointTile::showTracker(const EndpointTracker &tracker)
 {
@@ -110,6 +120,7 @@ void EndpointTile::showTracker(const EndpointTracker &tracker)
     m_latencyLabel->setText(u"%1 ms"_s.arg(result.latencyMs));
     m_checkedLabel->setText(u"checked %1"_s.arg(QLocale().toString(result.checkedAt.toLocalTime().time(), QLocale::LongFormat)));
     m_certificateLabel->setText(certificateText(result));
+    m_uptimeLabel->setText(uptimeText(tracker));
     setOptionalText(m_errorLabel, result.error);
     update();
 }
@@ -149,6 +160,8 @@ QLabel *EndpointTile::addLabel(const QString &objectName)
 {
     auto *label = new QLabel(this);
     label->setObjectName(objectName);
+    // Narrow tiles wrap long values such as a sign-in host instead of cutting them off.
+    label->setWordWrap(true);
     layout()->addWidget(label);
     return label;
 }

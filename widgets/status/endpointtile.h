@@ -15,7 +15,7 @@ class EndpointTracker;
 
 // One endpoint on the status board: its title, shown state in words and in colour, the
 // pending debounce ("failing 1/2"), HTTP status, latency, time of the last check,
-// certificate days left and the error sentence.
+// certificate days left, uptime over the session and the last hour, and the error sentence.
 class EndpointTile final : public QFrame
 {
     Q_OBJECT
@@ -35,6 +35,8 @@ protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
+    static QString uptimeText(const EndpointTracker &tracker);
+
     QLabel *addLabel(const QString &objectName);
 
     std::optional<EndpointState> m_state;
@@ -45,6 +47,7 @@ private:
     QLabel *m_latencyLabel = nullptr;
     QLabel *m_checkedLabel = nullptr;
     QLabel *m_certificateLabel = nullptr;
+    QLabel *m_uptimeLabel = nullptr;
     QLabel *m_errorLabel = nullptr;
 };
 

@@ -101,7 +101,7 @@ void StatusBoard::createChart()
     m_chart->addAxis(m_timeAxis, Qt::AlignBottom);
 
     m_latencyAxis = new QValueAxis(m_chart);
-    m_latencyAxis->setLabelFormat(u"%d"_s);
+    m_latencyAxis->setLabelFormat(u"%g"_s);
     m_latencyAxis->setTitleText(u"ms"_s);
     m_latencyAxis->setMin(0);
     m_chart->addAxis(m_latencyAxis, Qt::AlignLeft);
@@ -167,10 +167,13 @@ void StatusBoard::refreshAxes()
     }
     if (latest - earliest < kMinimumTimeSpanMs)
         earliest = latest - kMinimumTimeSpanMs;
+    // A margin after the newest point keeps its marker inside the plot area.
+    latest += (latest - earliest) * 0.02;
 
     m_timeAxis->setFormat(latest - earliest <= kSecondsLabelSpanMs ? u"HH:mm:ss"_s : u"HH:mm"_s);
     m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(qint64(earliest)), QDateTime::fromMSecsSinceEpoch(qint64(latest)));
     m_latencyAxis->setRange(0, std::max(10.0, highest * kLatencyHeadroom));
+    m_latencyAxis->applyNiceNumbers();
 }
 
 int StatusBoard::plotWidthInPixels() const
