@@ -9,7 +9,7 @@ namespace poc::app {
 
 enum class Command { Window, Check, Capture, Report, Fixtures, Replica };
 
-// What the user asked for on the command line, validated.
+// A validated command-line request.
 struct Invocation {
     Command command = Command::Window;
     QString configPath;           // --config FILE; empty: user config or embedded default

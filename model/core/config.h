@@ -12,7 +12,7 @@ namespace poc {
 
 using Milliseconds = std::chrono::milliseconds;
 
-// What a healthy reply of an endpoint looks like.
+// The expected shape of a healthy reply from an endpoint.
 enum class EndpointExpectation {
     EngineHealth,   // 200 with the Engine's JSON health document
     Reachable,      // any 2xx, or 401/403 which count as auth_required
@@ -121,7 +121,7 @@ struct GapRule {
     QString fix;
 };
 
-// How a recorded fact is checked live. `None` facts are shown as recorded, with their age.
+// The live check bound to a recorded fact. Facts with `None` are shown as recorded, with their age.
 enum class FactCheck {
     None,
     EndpointsAnswer,

@@ -99,7 +99,7 @@ QJsonObject GapEvaluation::evidenceJson() const
         {u"query"_s, queryId},
         {u"reason"_s, reason},
     };
-    // Kibana evidence counts log lines, Mimir evidence counts series: the key says which.
+    // Kibana evidence counts log lines and Mimir evidence counts series, and the key names which.
     if (count >= 0)
         json.insert(source == GapSource::Kibana ? u"count"_s : u"series_count"_s, count);
     if (countIsLowerBound)

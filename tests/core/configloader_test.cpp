@@ -77,7 +77,8 @@ TEST(ConfigLoader, Sha256CoversExactBytes)
     const auto first = parse(kMinimal);
     const auto second = parse(kMinimal + "# comment\n");
 
-    ASSERT_TRUE(first.config && second.config);
+    ASSERT_TRUE(first.config.has_value());
+    ASSERT_TRUE(second.config.has_value());
     EXPECT_EQ(first.config->sha256().size(), 64);
     EXPECT_NE(first.config->sha256(), second.config->sha256());
 }

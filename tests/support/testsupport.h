@@ -48,7 +48,7 @@ ProcessResult runApp(const QStringList &arguments,
                      const QByteArray &input = {},
                      std::chrono::milliseconds timeout = std::chrono::seconds(60));
 
-// Spins the event loop until `condition` holds or `timeout` passes; returns whether it holds.
+// Spins the event loop until `condition` is true or `timeout` passes, and returns the last value of `condition`.
 bool waitUntil(const std::function<bool()> &condition,
                std::chrono::milliseconds timeout = std::chrono::seconds(10));
 
