@@ -77,7 +77,7 @@ void GapCard::setEvaluation(const GapEvaluation &evaluation, const GapTracker::E
     m_sample->setText(evaluation.sampleLine);
     m_sample->setVisible(!evaluation.sampleLine.isEmpty());
 
-    m_since->setText(entry ? u"In this state since %1"_s.arg(utcText(entry->since)) : QString());
+    m_since->setText(entry ? u"In this state since %1 (as far as this session has seen)"_s.arg(utcText(entry->since)) : QString());
     const bool closedOnce = entry && entry->closedAt.isValid();
     m_closedMarker->setText(closedOnce ? u"✔ Went from open to closed at %1"_s.arg(utcText(entry->closedAt)) : QString());
     m_closedMarker->setVisible(closedOnce);
