@@ -113,6 +113,9 @@ void EvidenceDock::buildLayout()
     m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_list->setEditTriggers(QAbstractItemView::EditKeyPressed);
     m_list->header()->setStretchLastSection(true);
+    // Room for the thumbnail and a name such as "20261204-200000-overview" beside it.
+    m_list->setColumnWidth(NameColumn, kThumbnailSize.width() + fontMetrics().averageCharWidth() * 26);
+    m_list->setTextElideMode(Qt::ElideMiddle);
 
     auto *content = new QWidget(this);
     auto *layout = new QVBoxLayout(content);
