@@ -9,6 +9,7 @@
 #include "evidence/provenance.h"
 #include "evidence/reportpdf.h"
 #include "fixtures/fixturepanel.h"
+#include "fixtures/gatewaystatus.h"
 #include "mainwindow/mainwindow.h"
 #include "observability/observabilitypanel.h"
 #include "probe/endpointmonitor.h"
@@ -21,6 +22,7 @@
 #include <QMessageBox>
 #include <QStatusBar>
 #include <QTableView>
+#include <QVBoxLayout>
 
 namespace poc::app {
 
@@ -53,7 +55,7 @@ PanelSet::~PanelSet() = default;
 void PanelSet::addPanels()
 {
     Monitor *monitor = m_session.monitor();
-    m_window->addPanel(QStringLiteral("overview"), tr("Overview"), new StatusBoard(monitor->endpoints()));
+    m_window->addPanel(QStringLiteral("overview"), tr("Overview"), createOverview());
     m_window->addPanel(QStringLiteral("observability"), tr("Observability"),
                        new ObservabilityPanel(monitor->observability()));
     m_window->addPanel(QStringLiteral("fixtures"), tr("Fixtures"),
@@ -64,6 +66,16 @@ void PanelSet::addPanels()
 
     m_evidenceDock = new EvidenceDock(m_session.evidence(), m_window.get());
     m_window->addSideDock(m_evidenceDock);
+}
+
+QWidget *PanelSet::createOverview()
+{
+    auto *overview = new QWidget;
+    auto *layout = new QVBoxLayout(overview);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(new GatewayStatus(m_session.fixtures(), m_session.verifier(), m_session.config()));
+    layout->addWidget(new StatusBoard(m_session.monitor()->endpoints()), 1);
+    return overview;
 }
 
 QWidget *PanelSet::captureTarget(const QString &panelId) const

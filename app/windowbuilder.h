@@ -31,6 +31,7 @@ public:
 
 private:
     void addPanels();
+    QWidget *createOverview();
     void handleCaptureRequested(const QString &panelId);
     void handleReportRequested();
     void handleCopyTableRequested(QWidget *panel);

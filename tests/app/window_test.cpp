@@ -11,6 +11,7 @@
 #include "windowcontroller.h"
 
 #include <QLabel>
+#include <QPushButton>
 #include <QTabWidget>
 
 #include <gtest/gtest.h>
@@ -54,7 +55,7 @@ TEST(Window, TilesShowSeedStates)
     const auto run = openWindow(Scenario::Seed);
     ASSERT_TRUE(run);
 
-    auto *board = qobject_cast<poc::StatusBoard *>(run->panels->window()->panel(QStringLiteral("overview")));
+    auto *board = run->panels->window()->panel(QStringLiteral("overview"))->findChild<poc::StatusBoard *>();
     ASSERT_NE(board, nullptr);
     for (int index = 0; index < 4; ++index)
         EXPECT_EQ(tileStateText(board, index), QStringLiteral("up")) << index;
@@ -67,11 +68,31 @@ TEST(Window, TilesShowOutageStates)
     const auto run = openWindow(Scenario::Outage);
     ASSERT_TRUE(run);
 
-    auto *board = qobject_cast<poc::StatusBoard *>(run->panels->window()->panel(QStringLiteral("overview")));
+    auto *board = run->panels->window()->panel(QStringLiteral("overview"))->findChild<poc::StatusBoard *>();
     ASSERT_NE(board, nullptr);
     EXPECT_EQ(tileStateText(board, 0), QStringLiteral("down"));
     EXPECT_EQ(board->tile(0)->state(), poc::EndpointState::Down);
     EXPECT_EQ(tileStateText(board, 3), QStringLiteral("down"));
+}
+
+TEST(Window, OverviewShowsGatewayVerification)
+{
+    const poc::test::IsolatedPaths paths;
+    const auto run = openWindow(Scenario::Seed);
+    ASSERT_TRUE(run);
+    auto *gatewayText = run->panels->window()->panel(QStringLiteral("overview"))->findChild<QLabel *>(
+        QStringLiteral("gatewayText"));
+    ASSERT_NE(gatewayText, nullptr);
+    EXPECT_TRUE(gatewayText->text().contains(QStringLiteral("/mcp/baseline: not verified yet")))
+        << gatewayText->text().toStdString();
+
+    auto *button = run->panels->window()->panel(QStringLiteral("overview"))->findChild<QPushButton *>();
+    ASSERT_NE(button, nullptr);
+    button->click();
+
+    ASSERT_TRUE(poc::test::waitUntil([gatewayText] { return gatewayText->text().contains(QStringLiteral("verified at")); }))
+        << gatewayText->text().toStdString();
+    EXPECT_TRUE(gatewayText->text().contains(QStringLiteral("lists echo, whoami, add")));
 }
 
 TEST(Window, HasEveryPanel)
