@@ -31,7 +31,7 @@ QStringList argumentList(int argc, char **argv)
     return arguments;
 }
 
-// Qt's own -platform option is read by QGuiApplication; the command-line parser never sees it.
+// Qt's own -platform option is read by QGuiApplication; the command-line parser does not receive it.
 QStringList withoutPlatformOption(QStringList arguments, QString *platform)
 {
     for (qsizetype i = 1; i + 1 < arguments.size(); ++i) {

@@ -1,5 +1,6 @@
 #include "session/snapshotformat.h"
 
+#include "evidence/tableexport.h"
 #include "session/monitor.h"
 
 #include <QJsonArray>
@@ -172,32 +173,16 @@ QString formatText(const QJsonObject &snapshot)
     return out + QLatin1Char('\n') + summaryLine(snapshot) + QLatin1Char('\n');
 }
 
-QString escapeCell(QString cell)
-{
-    cell.replace(QLatin1Char('|'), QStringLiteral("\\|"));
-    cell.replace(QLatin1Char('\n'), QLatin1Char(' '));
-    return cell;
-}
-
-QString markdownRow(const QStringList &cells)
-{
-    QStringList escaped;
-    for (const QString &cell : cells)
-        escaped.append(escapeCell(cell));
-    return QStringLiteral("| ") + escaped.join(QStringLiteral(" | ")) + QStringLiteral(" |\n");
-}
-
 QString markdownTable(const QJsonArray &rows, const QStringList &headers, const QList<const char *> &keys)
 {
-    QString out = markdownRow(headers);
-    out += markdownRow(QStringList(headers.size(), QStringLiteral("---")));
+    TextTable table{headers, {}};
     for (const QJsonValue &value : rows) {
         QStringList cells;
         for (const char *key : keys)
             cells.append(text(value.toObject(), key));
-        out += markdownRow(cells);
+        table.rows.append(cells);
     }
-    return out;
+    return toMarkdown(table);
 }
 
 QString formatMarkdown(const QJsonObject &snapshot)
@@ -215,7 +200,7 @@ QString formatMarkdown(const QJsonObject &snapshot)
     if (!evidence.isEmpty()) {
         out += QStringLiteral("\n### Evidence\n\n");
         for (const QString &line : evidence)
-            out += QStringLiteral("- ") + escapeCell(line.simplified()) + QLatin1Char('\n');
+            out += QStringLiteral("- ") + markdownCell(line.simplified()) + QLatin1Char('\n');
     }
     const QJsonArray fixtures = snapshot.value(QLatin1String("fixtures")).toArray();
     if (!fixtures.isEmpty()) {
@@ -255,7 +240,7 @@ void writeTestCase(QXmlStreamWriter &xml, const TestCase &testCase)
     xml.writeEndElement();
 }
 
-// Endpoints fail unless healthy; gaps fail while open and are skipped while unknown,
+// Endpoints fail unless healthy, and gaps fail while open. Unknown gaps are skipped,
 // because unknown means the evidence is missing, not that the gap is closed.
 QList<TestCase> junitCases(const QJsonObject &snapshot)
 {

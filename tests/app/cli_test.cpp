@@ -85,7 +85,7 @@ TEST(Cli, CheckWithoutEvidenceExitsOne)
                                 QStringLiteral("json"), QStringLiteral("--scenario"), QStringLiteral("auth-expired")},
                                paths.processEnvironment());
 
-    // Kibana and Mimir answer 401, so neither gap can be judged: that is no reason to pass.
+    // Kibana and Mimir return 401, so neither gap can be judged, and that must not pass.
     const QJsonObject snapshot = parseJson(result.standardOutput);
     EXPECT_EQ(gapStates(snapshot), (QStringList{QStringLiteral("unknown"), QStringLiteral("unknown")}));
     EXPECT_EQ(result.exitCode, 1);

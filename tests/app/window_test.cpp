@@ -180,7 +180,7 @@ TEST(WindowController, ValidEditStartsNewSession)
     ASSERT_TRUE(poc::test::waitUntil([&controller, firstWindow] { return controller.window() != firstWindow; }));
     EXPECT_TRUE(controller.window()->windowTitle().contains(QStringLiteral("edited environment")));
     // The new session took over the fixture file's lock from the old one: a session that
-    // found it taken would open the table read-only and say so in the window's banner.
+    // found it taken would open the table read-only and show that in the window's banner.
     auto *banner = qobject_cast<poc::InlineBanner *>(controller.window()->findChild<QWidget *>(QStringLiteral("windowBanner")));
     ASSERT_NE(banner, nullptr);
     EXPECT_TRUE(banner->isHidden()) << banner->message().toStdString();

@@ -124,7 +124,7 @@ void KibanaSection::showNotConfigured()
 void KibanaSection::fitLineColumns()
 {
     // The message is what users read, so it keeps at least 60 characters of width even when
-    // the id columns fill the view; the table then scrolls sideways instead of eliding it to "f…".
+    // the id columns fill the view. The table then scrolls sideways instead of eliding it.
     constexpr int kMessageColumn = 1;
     constexpr int kMessageCharacters = 60;
     m_lines->resizeColumnsToContents();

@@ -13,9 +13,9 @@ namespace poc {
 struct EndpointConfig;
 class EndpointTracker;
 
-// One endpoint on the status board: its title, shown state in words and in colour, the
-// pending debounce ("failing 1/2"), HTTP status, latency, time of the last check,
-// certificate days left, uptime over the session and the last hour, and the error sentence.
+// One endpoint on the status board. The tile shows the title, the state in words and in
+// colour, the pending debounce ("failing 1/2"), HTTP status, latency and time of the last
+// check. Below those come certificate days left, uptime and the error sentence.
 class EndpointTile final : public QFrame
 {
     Q_OBJECT
